@@ -1,0 +1,23 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/ranking/index', 'pages/me/index', 'pages/dev-login/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '微宣讲',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5'
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '赛事' },
+      { pagePath: 'pages/ranking/index', text: '排行' },
+      { pagePath: 'pages/me/index', text: '我的' }
+    ]
+  },
+  // The CloudBase environment is picked at runtime (cloud.DYNAMIC_CURRENT_ENV) on the server side.
+  cloud: true
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '赛事',
+  enablePullDownRefresh: true
+})
