@@ -27,11 +27,23 @@ function isFresh(stamp: string, inputs: string[]): boolean {
 const H5_INPUTS = ['src', 'config', 'babel.config.js', 'package-lock.json']
 const CLOUD_INPUTS = ['cloudfunctions', 'src/core', 'scripts/build-cloud.ts', 'package-lock.json']
 
+/** Runs a build quietly (Taro's progress bar floods a log) and shows its output only when it fails. */
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: process.env })
+    // A production build whatever the caller's NODE_ENV (jest sets `test`, which turns on React Refresh).
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } })
+    let output = ''
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-20_000)
+    }
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))))
+    child.on('exit', (code) => {
+      if (code === 0) return resolve()
+      process.stderr.write(output)
+      reject(new Error(`${path.basename(command)} ${args.join(' ')} 失败（退出码 ${code}）`))
+    })
   })
 }
 

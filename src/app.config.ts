@@ -13,9 +13,9 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '赛事' },
-      { pagePath: 'pages/ranking/index', text: '排行' },
-      { pagePath: 'pages/me/index', text: '我的' }
+      { pagePath: 'pages/home/index', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png', text: '赛事' },
+      { pagePath: 'pages/ranking/index', iconPath: 'assets/tab/ranking.png', selectedIconPath: 'assets/tab/ranking-active.png', text: '排行' },
+      { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png', text: '我的' }
     ]
   },
   // The CloudBase environment is picked at runtime (cloud.DYNAMIC_CURRENT_ENV) on the server side.

@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../support/chromium'
+import { startRunner, type RunnerProcess } from '../support/runner-process'
+
+// The first run builds the H5 app and the functions (about a minute on 2 cores).
+jest.setTimeout(360_000)
+
+const shots = path.resolve(__dirname, '../../test-results/e2e')
+let runner: RunnerProcess
+let chromium: { browser: Browser; close(): Promise<void> }
+let dataDir: string
+let page: Page
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'xj-e2e-'))
+  mkdirSync(shots, { recursive: true })
+  runner = await startRunner({ DATA_DIR: dataDir })
+  chromium = await launchChromium()
+  page = await chromium.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+})
+
+afterAll(async () => {
+  await chromium?.close()
+  const code = await runner?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+  // A clean SIGTERM shutdown exits 0.
+  expect(code).toBe(0)
+})
+
+describe('H5 app on the local cloud', () => {
+  it('shows the seeded campaign on the home tab', async () => {
+    await page.goto(runner.url)
+    await page.getByText('大学习 走在前·千名支部书记微宣讲').first().waitFor({ timeout: 30_000 })
+    await page.getByText('战疫密码：中国之治').first().waitFor()
+    await page.screenshot({ path: path.join(shots, 'home.png') })
+  })
+
+  it('logs in as a seeded speaker and sees their role on 我的', async () => {
+    await page.getByText('我的', { exact: true }).last().click()
+    await page.getByText('选择演示身份').click()
+    await page.getByTestId('persona-demo-speaker-01').click()
+    const name = page.getByTestId('me-name')
+    await name.waitFor({ timeout: 30_000 })
+    expect((await name.textContent())?.trim()).toBe('陈思远')
+    await page.getByText('宣讲员').first().waitFor()
+    await page.screenshot({ path: path.join(shots, 'me-speaker.png') })
+  })
+})
