@@ -29,12 +29,12 @@ function runtimeDependencies(): Record<string, string> {
   return { 'wx-server-sdk': WX_SERVER_SDK_VERSION, mysql2: pkg.dependencies.mysql2 ?? 'latest' }
 }
 
-export async function buildCloudFunctions(names = functionNames()): Promise<{ name: string; bytes: number }[]> {
+export async function buildCloudFunctions(names = functionNames(), outRoot = cloudOutRoot): Promise<{ name: string; bytes: number }[]> {
   const deps = runtimeDependencies()
   const results: { name: string; bytes: number }[] = []
   for (const name of names) {
     const src = path.join(sourceRoot, name)
-    const out = path.join(cloudOutRoot, name)
+    const out = path.join(outRoot, name)
     rmSync(out, { recursive: true, force: true })
     mkdirSync(out, { recursive: true })
     await build({
