@@ -40,12 +40,15 @@ describe('H5 app on the local cloud', () => {
 
   it('logs in as a seeded speaker and sees their role on 我的', async () => {
     await page.getByText('我的', { exact: true }).last().click()
-    await page.getByText('选择演示身份').click()
-    await page.getByTestId('persona-demo-speaker-01').click()
+    await page.locator('.nut-button', { hasText: '选择演示身份' }).click()
+    // The first seeded speaker, 陈思远 (demo-speaker-01), as a user would pick them.
+    await page.locator('.nut-cell', { hasText: '陈思远' }).first().click()
     const name = page.getByTestId('me-name')
     await name.waitFor({ timeout: 30_000 })
     expect((await name.textContent())?.trim()).toBe('陈思远')
-    await page.getByText('宣讲员').first().waitFor()
+    await page.locator('.me .nut-cell', { hasText: '宣讲员' }).first().waitFor()
+    // Let Taro's page transition finish so the screenshot shows one page, not two sliding.
+    await page.waitForTimeout(800)
     await page.screenshot({ path: path.join(shots, 'me-speaker.png') })
   })
 })

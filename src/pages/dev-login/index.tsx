@@ -49,7 +49,6 @@ export default function DevLoginPage() {
                 extra={current?.openid === p.openid ? '当前' : ''}
                 clickable
                 onClick={() => pick(p)}
-                data-testid={`persona-${p.openid}`}
               />
             ))}
           </CellGroup>
