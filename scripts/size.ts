@@ -23,11 +23,21 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
 
 if (!process.argv.includes('--no-build')) {
   const started = Date.now()
-  execFileSync(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' }
-  })
+  try {
+    // Quiet unless it fails: Taro's progress bar would bury the figures.
+    execFileSync(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], {
+      cwd: root,
+      stdio: 'pipe',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NODE_ENV: 'production' }
+    })
+  } catch (e) {
+    const failed = e as { stdout?: Buffer; stderr?: Buffer }
+    process.stderr.write(failed.stdout?.toString() ?? '')
+    process.stderr.write(failed.stderr?.toString() ?? '')
+    console.error('weapp build failed')
+    process.exit(1)
+  }
   console.log(`weapp build: ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 if (!existsSync(path.join(weappDir, 'app.json'))) {
