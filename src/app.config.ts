@@ -17,7 +17,5 @@ export default defineAppConfig({
       { pagePath: 'pages/ranking/index', iconPath: 'assets/tab/ranking.png', selectedIconPath: 'assets/tab/ranking-active.png', text: '排行' },
       { pagePath: 'pages/me/index', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png', text: '我的' }
     ]
-  },
-  // The CloudBase environment is picked at runtime (cloud.DYNAMIC_CURRENT_ENV) on the server side.
-  cloud: true
+  }
 })

@@ -7,8 +7,8 @@ const invoke = jest.fn<Promise<Result<unknown>>, [string, { action: string; payl
 jest.mock('../../../src/services/cloud/transport', () => ({ initCloud: () => undefined, invoke: (...args: [string, { action: string; payload: unknown }]) => invoke(...args) }))
 // Page lifecycle hooks need Taro's page runtime, which jsdom lacks; the rest of Taro is the real H5 one.
 jest.mock('@tarojs/taro', () => {
-  const actual = jest.requireActual<typeof import('@tarojs/taro')>('@tarojs/taro')
-  return { __esModule: true, ...actual, default: actual.default ?? actual, usePullDownRefresh: jest.fn() }
+  const actual = jest.requireActual<Record<string, unknown>>('@tarojs/taro')
+  return { __esModule: true, ...actual, usePullDownRefresh: jest.fn() }
 })
 
 // Imported after the mocks so the page talks to the fake transport.
