@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/ranking/index', 'pages/me/index', 'pages/dev-login/index'],
+  pages: ['pages/home/index', 'pages/ranking/index', 'pages/me/index', 'pages/campaign/index', 'pages/dev-login/index'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

@@ -38,6 +38,15 @@ describe('H5 app on the local cloud', () => {
     await page.screenshot({ path: path.join(shots, 'home.png') })
   })
 
+  it('opens the campaign and shows its stage calendar and units from the cloud', async () => {
+    await page.locator('.campaign-card').first().click()
+    await page.locator('.campaign .nut-cell', { hasText: '进行中' }).first().waitFor({ timeout: 30_000 })
+    await page.locator('.campaign .nut-cell', { hasText: '市发展改革委机关党委' }).first().waitFor()
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: path.join(shots, 'campaign.png'), fullPage: true })
+    await page.goBack()
+  })
+
   it('logs in as a seeded speaker and sees their role on 我的', async () => {
     await page.getByText('我的', { exact: true }).last().click()
     await page.locator('.nut-button', { hasText: '选择演示身份' }).click()

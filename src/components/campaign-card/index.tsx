@@ -4,10 +4,10 @@ import { stageLabel, type CampaignSummary } from '../../core/api'
 import { formatDeadline, remaining } from '../../lib/time'
 import './index.scss'
 
-export function CampaignCard({ campaign, now }: { campaign: CampaignSummary; now: number }) {
+export function CampaignCard({ campaign, now, onOpen }: { campaign: CampaignSummary; now: number; onOpen?: () => void }) {
   const deadline = campaign.stageDeadlineAt
   return (
-    <View className='campaign-card' data-testid='campaign-card'>
+    <View className='campaign-card' onClick={onOpen}>
       <View className='campaign-card__head'>
         <Text className='campaign-card__name'>{campaign.name}</Text>
         <Tag type='primary'>{stageLabel[campaign.stage]}</Tag>

@@ -24,7 +24,7 @@ export default function HomePage() {
   return (
     <View className='home'>
       {items.map((c) => (
-        <CampaignCard key={c.id} campaign={c} now={now} />
+        <CampaignCard key={c.id} campaign={c} now={now} onOpen={() => void Taro.navigateTo({ url: `/pages/campaign/index?id=${encodeURIComponent(c.id)}` })} />
       ))}
     </View>
   )
