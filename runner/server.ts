@@ -13,6 +13,7 @@ import { registerLocalCloud } from '../cloudfunctions/shared/platform'
 import { systemClock, type Clock } from '../cloudfunctions/shared/ports'
 import { BodyTooLarge, readBody, sendJson } from './http-util'
 import { localFileStorage } from './local-storage'
+import { localContentCheckFromEnv } from '../cloudfunctions/shared/adapters/local-content-check'
 
 export interface LocalCloudOptions {
   db: Db
@@ -50,7 +51,7 @@ export function createLocalCloud(options: LocalCloudOptions): LocalCloud {
   mkdirSync(uploadsDir, { recursive: true })
 
   registerLocalCloud({
-    deps: { db, clock, storage: localFileStorage(uploadsDir) },
+    deps: { db, clock, storage: localFileStorage(uploadsDir), contentCheck: localContentCheckFromEnv() },
     identity: (context) => {
       if (production) return null
       const openid = (context as { OPENID?: unknown } | null)?.OPENID

@@ -15,6 +15,13 @@ declare module 'wx-server-sdk' {
     init(options: { env: symbol | string }): void
     getWXContext(): WXContext
     getTempFileURL(options: { fileList: string[] }): Promise<TempFileURLResult>
+    /** Cloud calls of WeChat's open API; each needs its name in the function's config.json permissions. */
+    openapi: {
+      security: {
+        /** Text content check, v2: the reply is read by src/core/contest outcomeFromMsgSecCheck. */
+        msgSecCheck(options: { content: string; version: 2; scene: number; openid: string }): Promise<unknown>
+      }
+    }
   }
   export default cloud
 }

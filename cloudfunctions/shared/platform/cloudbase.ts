@@ -1,6 +1,7 @@
 import cloud from 'wx-server-sdk'
 import { openDatabase } from '../db/open'
 import { systemClock, type FileStorage } from '../ports'
+import { wechatContentCheck } from '../adapters/wechat-content-check'
 import type { Platform } from './index'
 
 /**
@@ -15,7 +16,7 @@ export async function createCloudBasePlatform(): Promise<Platform> {
   }
   const { db } = await openDatabase({ url })
   return {
-    deps: { db, clock: systemClock, storage: cloudStorage() },
+    deps: { db, clock: systemClock, storage: cloudStorage(), contentCheck: wechatContentCheck(cloud.openapi.security) },
     identity: () => cloud.getWXContext().OPENID || null
   }
 }
