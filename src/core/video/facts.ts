@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 /**
  * The container as its `ftyp` brand declares it. QuickTime files without an `ftyp` box count as
  * 'mov' (that is how the classic format starts); brands we do not know are 'other'.
@@ -30,27 +28,3 @@ export interface VideoFacts {
   /** Bytes fetched from the source to learn all this: the cost a phone pays in mobile data. */
   bytesRead: number
 }
-
-const nonNegative = z.number().finite().nonnegative()
-
-/** Facts as they travel between phone, cloud and storage; the cloud never trusts them, it re-reads. */
-export const videoFactsSchema = z.object({
-  container: z.enum(VIDEO_CONTAINERS),
-  durationSec: nonNegative,
-  width: z.number().int().nonnegative().nullable(),
-  height: z.number().int().nonnegative().nullable(),
-  fps: nonNegative.nullable(),
-  videoCodec: z.string().min(1).max(32).nullable(),
-  audioCodec: z.string().min(1).max(32).nullable(),
-  videoBitrateKbps: nonNegative.nullable(),
-  fileSizeBytes: z.number().int().nonnegative(),
-  bytesRead: z.number().int().nonnegative()
-})
-
-// Keep the schema and the interface in step: a drift fails the type check here.
-const _factsMatch: z.infer<typeof videoFactsSchema> extends VideoFacts
-  ? VideoFacts extends z.infer<typeof videoFactsSchema>
-    ? true
-    : never
-  : never = true
-void _factsMatch

@@ -1,12 +1,6 @@
-export { VIDEO_CONTAINERS, videoFactsSchema, type VideoContainer, type VideoFacts } from './facts'
-export {
-  DEFAULT_VIDEO_SPEC,
-  GIB,
-  parseVideoSpec,
-  videoSpecSchema,
-  type VideoSpec,
-  type VideoSpecInput
-} from './spec'
+export { VIDEO_CONTAINERS, type VideoContainer, type VideoFacts } from './facts'
+export { DEFAULT_VIDEO_SPEC, GIB, type Range, type VideoSpec } from './spec'
+export { parseVideoSpec, videoFactsSchema, videoSpecSchema, type VideoSpecInput } from './schema'
 export {
   UNREADABLE_REASONS,
   VIDEO_RULES,
