@@ -13,6 +13,7 @@ import { localWordListCheck } from '../../cloudfunctions/shared/adapters/local-c
 import { handler as campaign } from '../../cloudfunctions/campaign'
 import { handler as entry } from '../../cloudfunctions/entry'
 import { handler as judging } from '../../cloudfunctions/judging'
+import { handler as media } from '../../cloudfunctions/media'
 import { handler as results } from '../../cloudfunctions/results'
 import { handler as vote } from '../../cloudfunctions/vote'
 
@@ -41,14 +42,25 @@ export class TestClock {
 
 export const noStorage: FileStorage = { size: async () => null, read: async () => new Uint8Array() }
 
+/** Stored bytes by file id, standing in for cloud storage; every contestDeps reads from it. */
+export const storedBytes = new Map<string, Uint8Array>()
+export const memoryStorage: FileStorage = {
+  size: async (id) => storedBytes.get(id)?.byteLength ?? null,
+  read: async (id, offset, length) => {
+    const bytes = storedBytes.get(id)
+    if (!bytes) throw new Error(`no such file: ${id}`)
+    return bytes.subarray(offset, Math.min(bytes.byteLength, offset + length))
+  }
+}
+
 /** The words the tests' local list refuses. */
 export const TEST_SENSITIVE_WORDS = ['违禁词甲', '违禁词乙']
 
 export function contestDeps(db: Db, clock: TestClock, contentCheck: ContentCheck = localWordListCheck(TEST_SENSITIVE_WORDS)): Deps {
-  return { db, clock, storage: noStorage, contentCheck }
+  return { db, clock, storage: memoryStorage, contentCheck }
 }
 
-export const HANDLERS: Record<Exclude<FunctionName, 'user'>, Handler> = { campaign, entry, judging, results, vote }
+export const HANDLERS: Record<Exclude<FunctionName, 'user'>, Handler> = { campaign, entry, judging, results, media, vote }
 
 /** Calls a function as it runs in the cloud: the event carries the action, the context the caller. */
 export function rawCall(deps: Deps, openid: string | null, fn: Exclude<FunctionName, 'user'>, action: string, payload: unknown): Promise<Result<unknown>> {

@@ -50,6 +50,7 @@ import type {
   SheetSaved
 } from './judging'
 import type { PublishedResults, ResultsCampaignInput, ResultsPreview } from './results'
+import type { MediaVerifyInput, VideoVerification } from './media'
 import type { Me } from './user'
 import type { LeaderboardTrack, MyVotesToday, VoteCast, VoteCastInput, VoteLeaderboardInput, VoteMineInput } from './vote'
 
@@ -103,6 +104,9 @@ export interface Api {
     preview: { input: ResultsCampaignInput; output: ResultsPreview }
     publish: { input: ResultsCampaignInput; output: PublishedResults }
     get: { input: ResultsCampaignInput; output: PublishedResults }
+  }
+  media: {
+    verify: { input: MediaVerifyInput; output: VideoVerification }
   }
   vote: {
     cast: { input: VoteCastInput; output: VoteCast }

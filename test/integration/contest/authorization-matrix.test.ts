@@ -26,6 +26,7 @@ import {
   script,
   stageTime,
   storeFile,
+  storedBytes,
   tableCounts,
   type Contest
 } from '../../support/contest'
@@ -165,6 +166,20 @@ const MATRIX: Matrix = {
       },
       payload: campaignOnly,
       allow: ALL
+    }
+  },
+  media: {
+    verify: {
+      stage: 'registration',
+      status: 'endorsed',
+      prepare: async (db, c, entryId) => {
+        const fileId = await storeFile(db, P.speaker(1), `fil_${c.campaignId}_v`, c.base)
+        // Not a video at all: the verification still succeeds, with an 'unreadable' verdict.
+        storedBytes.set(fileId, new TextEncoder().encode('not an mp4'))
+        await db.updateTable('entries').set({ video_file_id: fileId }).where('id', '=', entryId).execute()
+      },
+      payload: entryOnly,
+      allow: SPEAKER
     }
   },
   vote: {
