@@ -7,6 +7,7 @@ import type { VideoVerification } from '../../../src/core/api/media'
 import { AppError, ErrorCode } from '../../../src/core/errors'
 import { parseVideoSpec } from '../../../src/core/video'
 import { inspectVideo, type ByteSource } from '../../../src/media'
+import { newId } from '../db/ids'
 import type { Deps, FileStorage } from '../ports'
 import { authorizeEntry, inTransaction, loadEntryRow, writeAudit } from './contest-context'
 
@@ -28,9 +29,12 @@ export async function verifyEntryVideo(deps: Deps, openid: string, entryId: stri
   const fileId = entry.video_file_id
   if (fileId === null) throw new AppError(ErrorCode.CONFLICT, '请先上传视频', 'payload.entryId')
   const spec = parseVideoSpec(campaign.rules.video)
+  // Storage is addressed by the file's storage key (a tus upload id locally, a cloud:// fileID on CloudBase).
+  const file = await deps.db.selectFrom('files').select(['storage_key']).where('id', '=', fileId).executeTakeFirst()
+  if (!file) throw new AppError(ErrorCode.NOT_FOUND, '存储中找不到这个视频，请重新上传', 'payload.entryId')
 
   // Storage failures surface as VideoReadError, an AppError with its own code and Chinese message.
-  const inspection = await inspectVideo(storedFile(deps.storage, fileId), spec)
+  const inspection = await inspectVideo(storedFile(deps.storage, file.storage_key), spec)
 
   const verifiedAt = deps.clock.now()
   await inTransaction(deps.db, async (trx) => {
@@ -54,4 +58,21 @@ export async function verifyEntryVideo(deps: Deps, openid: string, entryId: stri
     })
   })
   return { entryId, fileId, facts: inspection.facts, verdict: inspection.verdict, verifiedAt }
+}
+
+/**
+ * WeChat uploads go straight to cloud storage (Taro.cloud.uploadFile); this records one for its caller so
+ * it can be attached to an entry. Only a file that storage really holds is recorded; its bytes are judged
+ * later by `verifyEntryVideo`, never by what the phone says about them.
+ */
+export async function registerCloudUpload(deps: Deps, openid: string, input: { storageKey: string; name: string }): Promise<{ fileId: string; size: number }> {
+  const size = await deps.storage.size(input.storageKey)
+  if (size === null) throw new AppError(ErrorCode.NOT_FOUND, '云存储中找不到刚上传的视频，请重新上传', 'payload.storageKey')
+  const now = deps.clock.now()
+  const fileId = newId('fil', now)
+  await deps.db
+    .insertInto('files')
+    .values({ id: fileId, owner_openid: openid, purpose: 'video', name: input.name, size, mime: 'video/mp4', storage_key: input.storageKey, status: 'stored', created_at: now, updated_at: now })
+    .execute()
+  return { fileId, size }
 }

@@ -50,7 +50,7 @@ import type {
   SheetSaved
 } from './judging'
 import type { PublishedResults, ResultsCampaignInput, ResultsPreview } from './results'
-import type { MediaVerifyInput, VideoVerification } from './media'
+import type { MediaRegisterUploadInput, MediaVerifyInput, RegisteredUpload, VideoVerification } from './media'
 import type { Me } from './user'
 import type { LeaderboardTrack, MyVotesToday, VoteCast, VoteCastInput, VoteLeaderboardInput, VoteMineInput } from './vote'
 
@@ -107,6 +107,7 @@ export interface Api {
   }
   media: {
     verify: { input: MediaVerifyInput; output: VideoVerification }
+    registerUpload: { input: MediaRegisterUploadInput; output: RegisteredUpload }
   }
   vote: {
     cast: { input: VoteCastInput; output: VoteCast }
@@ -128,6 +129,7 @@ export * from './campaign'
 export * from './entry'
 export * from './envelope'
 export * from './judging'
+export * from './media'
 export * from './results'
 export * from './user'
 export * from './vote'

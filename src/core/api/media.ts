@@ -13,3 +13,17 @@ export interface VideoVerification {
   verdict: VideoVerdict
   verifiedAt: number
 }
+
+/** WeChat: a file the phone put into cloud storage, to be recorded as the caller's upload. */
+export const MediaRegisterUploadInput = z
+  .object({
+    storageKey: z.string().regex(/^cloud:\/\/[^\s]{1,400}$/, '请提供云存储文件 ID（cloud://…）'),
+    name: z.string().trim().min(1, '请提供文件名').max(200)
+  })
+  .strict()
+export type MediaRegisterUploadInput = z.infer<typeof MediaRegisterUploadInput>
+
+export interface RegisteredUpload {
+  fileId: string
+  size: number
+}

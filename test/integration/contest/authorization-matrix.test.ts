@@ -180,6 +180,15 @@ const MATRIX: Matrix = {
       },
       payload: entryOnly,
       allow: SPEAKER
+    },
+    registerUpload: {
+      stage: 'registration',
+      status: 'endorsed',
+      prepare: async () => {
+        storedBytes.set('cloud://env/videos/talk.mp4', new Uint8Array(16))
+      },
+      payload: () => ({ storageKey: 'cloud://env/videos/talk.mp4', name: 'talk.mp4' }),
+      allow: SIGNED_IN
     }
   },
   vote: {

@@ -101,4 +101,14 @@ describe.each(testDatabases())('media.verify on $name', (database) => {
     await opened.db.updateTable('entries').set({ video_file_id: 'fil_gone' }).where('id', '=', entryId).execute()
     expect(await failure(rawCall(deps, P.speaker(3), 'media', 'verify', { entryId }))).toMatchObject({ code: 'NOT_FOUND' })
   })
+
+  it('records a WeChat cloud-storage upload for its caller only when storage holds it', async () => {
+    storedBytes.set('cloud://env-1/videos/a.mp4', new Uint8Array(1234))
+    const registered = (await ok(rawCall(deps, P.speaker(4), 'media', 'registerUpload', { storageKey: 'cloud://env-1/videos/a.mp4', name: 'a.mp4' }))) as { fileId: string; size: number }
+    expect(registered.size).toBe(1234)
+    const row = await opened.db.selectFrom('files').selectAll().where('id', '=', registered.fileId).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ owner_openid: P.speaker(4), storage_key: 'cloud://env-1/videos/a.mp4', status: 'stored' })
+    expect(await failure(rawCall(deps, P.speaker(4), 'media', 'registerUpload', { storageKey: 'cloud://env-1/videos/missing.mp4', name: 'b.mp4' }))).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await failure(rawCall(deps, P.speaker(4), 'media', 'registerUpload', { storageKey: '/etc/passwd', name: 'c.mp4' }))).toMatchObject({ code: 'BAD_REQUEST', field: 'payload.storageKey' })
+  })
 })
