@@ -1,5 +1,10 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/ranking/index', 'pages/me/index', 'pages/campaign/index', 'pages/dev-login/index'],
+  subPackages: [
+    { root: 'packages/contest', pages: ['pages/register/index', 'pages/entry/index', 'pages/unit/index', 'pages/judge/index', 'pages/score/index', 'pages/vote/index', 'pages/admin/index'] },
+    // The video check carries the MP4 reader (mp4box): a subpackage keeps it out of the main package.
+    { root: 'packages/video', pages: ['pages/check/index'] }
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

@@ -9,7 +9,7 @@ export async function describeMe(db: Db, openid: string): Promise<Me> {
     .selectFrom('members')
     .innerJoin('campaigns', 'campaigns.id', 'members.campaign_id')
     .leftJoin('units', 'units.id', 'members.unit_id')
-    .select(['members.campaign_id', 'campaigns.name as campaign_name', 'members.role', 'members.name', 'units.name as unit_name'])
+    .select(['members.campaign_id', 'campaigns.name as campaign_name', 'members.role', 'members.name', 'members.unit_id', 'units.name as unit_name'])
     .where('members.openid', '=', openid)
     .orderBy('campaigns.created_at', 'desc')
     .orderBy('members.role')
@@ -21,6 +21,7 @@ export async function describeMe(db: Db, openid: string): Promise<Me> {
       campaignId: r.campaign_id,
       campaignName: r.campaign_name,
       role: Role.parse(r.role),
+      unitId: r.unit_id,
       unitName: r.unit_name
     }))
   }

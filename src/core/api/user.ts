@@ -17,6 +17,8 @@ export interface Membership {
   campaignId: string
   campaignName: string
   role: Role
+  /** The member's unit (secretaries and speakers), so the phone can open the unit's page. */
+  unitId: string | null
   unitName: string | null
 }
 

@@ -3,9 +3,11 @@ import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { stageLabel } from '../../core/api'
+import { campaignLinks, RoleActions } from '../../components/role-actions'
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views'
 import { formatDeadline } from '../../lib/time'
 import { useCampaignDetail } from '../../stores/campaign-detail'
+import { useMe } from '../../stores/me'
 import './index.scss'
 
 /** One campaign: its stage calendar (the server's deadlines), tracks, topic menu and units. */
@@ -14,9 +16,11 @@ export default function CampaignPage() {
   const campaignId = params.id ?? ''
   const state = useCampaignDetail((s) => s.byId[campaignId])
   const load = useCampaignDetail((s) => s.load)
+  const me = useMe((s) => s.me)
 
   useEffect(() => {
     if (campaignId) void load(campaignId)
+    void useMe.getState().ensure()
   }, [campaignId, load])
 
   if (!campaignId) return <EmptyView title='没有指定活动' />
@@ -31,6 +35,8 @@ export default function CampaignPage() {
         <Text className='campaign__name'>{c.name}</Text>
         <Text className='campaign__summary'>{c.summary}</Text>
       </View>
+
+      {me ? <RoleActions title='我的参与' links={campaignLinks(me, c)} /> : null}
 
       <CellGroup title='赛程'>
         {c.stages.map((s, i) => (

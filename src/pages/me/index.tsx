@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { roleLabel } from '../../core/api'
+import { membershipLink, RoleActions, type RoleLink } from '../../components/role-actions'
 import { ErrorView, LoadingView } from '../../components/state-views'
 import { useMe } from '../../stores/me'
 import { useSession } from '../../stores/session'
@@ -41,6 +42,7 @@ export default function MePage() {
           {me.name ?? '微信用户'}
         </Text>
       </View>
+      <RoleActions title='我的工作' links={me.memberships.map(membershipLink).filter((l): l is RoleLink => l !== null)} />
       <CellGroup title='我的身份'>
         {me.memberships.length === 0 ? <Cell title='暂未加入任何活动' /> : null}
         {me.memberships.map((m) => (
