@@ -24,12 +24,17 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
+    // Taro's H5 default quotes every key (an old-IE habit), which turns a private method `#e(…)` into the
+    // syntax error `#"e"(…)`; mp4box has private methods. Our targets never needed quoted keys.
+    terser: { enable: true, config: { output: { quote_keys: false } } },
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
       },
       optimizeMainPackage: { enable: true },
+      // mp4box ships modern syntax (private methods); transpile it like our own code for older WeChat engines.
+      compile: { include: [(modulePath: string) => modulePath.replace(/\\+/g, '/').includes('node_modules/mp4box/')] },
       miniCssExtractPluginOption: { ignoreOrder: true }
     },
     h5: {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { buildCloudFunctions, cloudOutRoot } from '../scripts/build-cloud'
 
@@ -54,6 +54,8 @@ export async function ensureBuilds(log: (line: string) => void): Promise<void> {
   else {
     log('H5 应用：正在构建（约 30–60 秒）…')
     const started = Date.now()
+    // A clean folder: old hashed chunks left behind would be served to a stale page.
+    rmSync(h5OutDir, { recursive: true, force: true })
     await run(path.join(root, 'node_modules', '.bin', 'taro'), ['build', '--type', 'h5'])
     writeFileSync(h5Stamp, new Date().toISOString())
     log(`H5 应用：构建完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`)
