@@ -1,7 +1,9 @@
 import {
   JudgingAssignInput,
+  JudgingAutoAssignInput,
   JudgingCampaignInput,
   JudgingCorrectScoreInput,
+  JudgingJudgesInput,
   JudgingMyAssignmentsInput,
   JudgingRoundInput,
   JudgingScoreInput,
@@ -10,6 +12,7 @@ import {
 } from '../../src/core/api'
 import { createHandler, signedInAction } from '../shared/kit/handler'
 import { toCloudMain } from '../shared/platform'
+import { autoAssignJudges, roundJudges } from '../shared/services/assignment'
 import {
   assignJudges,
   correctSheet,
@@ -26,6 +29,8 @@ import {
 export const handler = createHandler('judging', {
   assign: signedInAction(JudgingAssignInput, (input, { openid, deps }) => assignJudges(deps, openid, input)),
   unassign: signedInAction(JudgingUnassignInput, (input, { openid, deps }) => unassignJudge(deps, openid, input)),
+  judges: signedInAction(JudgingJudgesInput, (input, { openid, deps }) => roundJudges(deps, openid, input)),
+  autoAssign: signedInAction(JudgingAutoAssignInput, (input, { openid, deps }) => autoAssignJudges(deps, openid, input)),
   myAssignments: signedInAction(JudgingMyAssignmentsInput, (input, { openid, deps }) => myAssignments(deps, openid, input.campaignId, input.roundId)),
   submitScore: signedInAction(JudgingScoreInput, (input, { openid, deps }) => writeSheet(deps, openid, input, 'score.submit')),
   reviseScore: signedInAction(JudgingScoreInput, (input, { openid, deps }) => writeSheet(deps, openid, input, 'score.revise')),

@@ -1,10 +1,24 @@
 import { create } from 'zustand'
-import type { CampaignDetail, EntrySummary, PublishedResults, ResultsPreview } from '../core/api'
-import { nextStage, STAGE_LABEL, type DeadlineStage, type EntryStatus } from '../core/contest'
+import type { CampaignDetail, EntrySummary, PublishedResults, ResultsPreview, RoundJudges } from '../core/api'
+import { nextStage, stageIndex, STAGE_LABEL, type DeadlineStage, type EntryStatus, type Round, type Stage } from '../core/contest'
 import { call } from '../services/cloud'
 import { errorNotice, messageOf, orNull, successNotice, type Notice } from './failure'
 
-type Busy = 'advance' | 'extend' | 'finalists' | 'preview' | 'publish' | `review:${string}`
+type Busy = 'advance' | 'extend' | 'finalists' | 'preview' | 'publish' | 'autoAssign' | `review:${string}`
+
+export type RoundOption = Pick<Round, 'id' | 'name' | 'stage'>
+
+/** 评委分配: the campaign's rounds, the one picked, its judges with their loads, the last outcome. */
+export interface JudgeAssignment {
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  error: string | null
+  rounds: RoundOption[]
+  roundId: string | null
+  judges: RoundJudges | null
+  notice: Notice | null
+}
+
+const NO_ASSIGNMENT: JudgeAssignment = { status: 'idle', error: null, rounds: [], roundId: null, judges: null, notice: null }
 
 interface CampaignAdminState {
   status: 'idle' | 'loading' | 'ready' | 'error'
@@ -22,6 +36,16 @@ interface CampaignAdminState {
   loadPreview(): Promise<void>
   publish(): Promise<void>
   reviewScript(entryId: string, decision: 'pass' | 'reject'): Promise<void>
+  assignment: JudgeAssignment
+  /** Loads the rounds (once) and the judges of `roundId`, by default the round of the current stage. */
+  loadJudges(roundId?: string): Promise<void>
+  /** Gives every entry of the picked round `perEntry` judges; the outcome goes to `assignment.notice`. */
+  autoAssign(perEntry: number): Promise<void>
+}
+
+/** The round an organizer most likely assigns now: the current stage's, else the next one's, else the last. */
+export function defaultRound(rounds: readonly RoundOption[], stage: Stage): RoundOption | undefined {
+  return rounds.find((r) => r.stage === stage) ?? rounds.find((r) => stageIndex(r.stage) > stageIndex(stage)) ?? rounds[rounds.length - 1]
 }
 
 export const useCampaignAdmin = create<CampaignAdminState>()((set, get) => {
@@ -34,6 +58,12 @@ export const useCampaignAdmin = create<CampaignAdminState>()((set, get) => {
     set({ detail, entries, published })
   }
 
+  const judgesOf = async (campaignId: string, roundId: string): Promise<void> => {
+    const judges = await call('judging', 'judges', { campaignId, roundId })
+    // A slower answer for a round the organizer has since left is dropped.
+    if (get().assignment.roundId === roundId) set((s) => ({ assignment: { ...s.assignment, status: 'ready', judges } }))
+  }
+
   /** Runs an organizer action, then re-reads the dashboard so every number on it is the cloud's. */
   const run = async (busy: Busy, action: (campaignId: string) => Promise<string>): Promise<void> => {
     const campaignId = get().detail?.id
@@ -42,6 +72,8 @@ export const useCampaignAdmin = create<CampaignAdminState>()((set, get) => {
     try {
       const message = await action(campaignId)
       await reload(campaignId)
+      // Stages and finalists change which entries a round has: the judges' section follows.
+      if (get().assignment.roundId !== null) await get().loadJudges()
       set({ notice: successNotice(message) })
     } catch (e) {
       set({ notice: errorNotice(e) })
@@ -59,9 +91,10 @@ export const useCampaignAdmin = create<CampaignAdminState>()((set, get) => {
     published: null,
     busy: null,
     notice: null,
+    assignment: NO_ASSIGNMENT,
 
     load: async (campaignId) => {
-      set((s) => ({ status: 'loading', error: null, notice: null, ...(s.detail?.id === campaignId ? {} : { detail: null, entries: [], preview: null, published: null }) }))
+      set((s) => ({ status: 'loading', error: null, notice: null, ...(s.detail?.id === campaignId ? {} : { detail: null, entries: [], preview: null, published: null, assignment: NO_ASSIGNMENT }) }))
       try {
         await reload(campaignId)
         set({ status: 'ready' })
@@ -108,7 +141,48 @@ export const useCampaignAdmin = create<CampaignAdminState>()((set, get) => {
       run(`review:${entryId}`, async () => {
         await call('entry', 'reviewScript', { entryId, decision })
         return decision === 'pass' ? '讲稿复核通过' : '讲稿复核未通过，已通知宣讲员修改'
-      })
+      }),
+
+    loadJudges: async (picked) => {
+      const detail = get().detail
+      if (detail === null) return
+      set((s) => ({ assignment: { ...s.assignment, status: 'loading', error: null, notice: null, ...(picked === undefined ? {} : { roundId: picked }) } }))
+      try {
+        let rounds = get().assignment.rounds
+        if (rounds.length === 0) {
+          const rules = await call('campaign', 'rules', { campaignId: detail.id })
+          rounds = rules.rounds.map((r) => ({ id: r.id, name: r.name, stage: r.stage }))
+        }
+        const roundId = picked ?? get().assignment.roundId ?? defaultRound(rounds, detail.stage)?.id ?? null
+        set((s) => ({ assignment: { ...s.assignment, rounds, roundId } }))
+        if (roundId === null) return set((s) => ({ assignment: { ...s.assignment, status: 'error', error: '本活动没有评审轮次' } }))
+        await judgesOf(detail.id, roundId)
+      } catch (e) {
+        set((s) => ({ assignment: { ...s.assignment, status: 'error', error: messageOf(e) } }))
+      }
+    },
+
+    autoAssign: async (perEntry) => {
+      const campaignId = get().detail?.id
+      const roundId = get().assignment.roundId
+      if (campaignId === undefined || roundId === null) return
+      set((s) => ({ busy: 'autoAssign', assignment: { ...s.assignment, notice: null } }))
+      try {
+        const result = await call('judging', 'autoAssign', { campaignId, roundId, perEntry })
+        const topped = new Set(result.added.map((a) => a.entryId)).size
+        const text =
+          result.added.length === 0
+            ? `${result.entryCount} 件作品均已有 ${perEntry} 位以上评委，无需新增`
+            : `已为 ${topped} 件作品新增 ${result.added.length} 人次评委分配，每件作品至少 ${perEntry} 位评委`
+        set((s) => ({
+          assignment: { ...s.assignment, judges: s.assignment.judges === null ? null : { ...s.assignment.judges, entryCount: result.entryCount, judges: result.judges }, notice: successNotice(text) }
+        }))
+      } catch (e) {
+        set((s) => ({ assignment: { ...s.assignment, notice: errorNotice(e) } }))
+      } finally {
+        set({ busy: null })
+      }
+    }
   }
 })
 

@@ -58,18 +58,18 @@ import { toDetail, unitNames } from './entry-records'
 import { loadSheets, sheetTotal, toSheet, type StoredSheet } from './score-sheets'
 
 /** Entries judged in a round's stage: the semifinal judges recommended entries, the final its finalists. */
-const ROUND_STATUSES: Readonly<Record<Round['stage'], readonly string[]>> = {
+export const ROUND_STATUSES: Readonly<Record<Round['stage'], readonly string[]>> = {
   semifinal: ['recommended', 'finalist'],
   final: ['finalist']
 }
 
-function roundOf(campaign: CampaignContext, roundId: string): Round {
+export function roundOf(campaign: CampaignContext, roundId: string): Round {
   const round = findRound(campaign.rules, roundId)
   if (round === undefined) throw new AppError(ErrorCode.NOT_FOUND, '评审轮次不存在', 'payload.roundId')
   return round
 }
 
-function roundInfo(campaign: CampaignContext, round: Round, now: number): RoundInfo {
+export function roundInfo(campaign: CampaignContext, round: Round, now: number): RoundInfo {
   return {
     id: round.id,
     name: round.name,
@@ -92,6 +92,26 @@ async function memberNames(db: Conn, campaignId: string, openids: readonly strin
 // ---------------------------------------------------------------------------------------------
 // Assignments
 
+/**
+ * Whether a judge may take an entry: not its speaker, and of none of the entry's unit in any role
+ * they hold in the campaign (`units`: every unit of their member rows).
+ */
+export function mayJudge(judge: string, units: readonly string[], entry: Pick<Entry, 'unit_id' | 'speaker_openid'>): boolean {
+  const target = { unitId: entry.unit_id, speakerOpenid: entry.speaker_openid }
+  return units.length === 0 ? canAssignJudge({ openid: judge }, target) : units.every((unitId) => canAssignJudge({ openid: judge, unitId }, target))
+}
+
+/**
+ * Stage rules of assigning judges to a round: never after the round's stage, and within its
+ * deadline while it runs; before it (e.g. in the preliminary) the organizer may prepare.
+ */
+export function ensureAssignable(campaign: CampaignContext, round: Round, now: number): void {
+  if (stageIndex(campaign.clock.stage) > stageIndex(round.stage)) {
+    throw new AppError(ErrorCode.STAGE_CLOSED, `「${round.name}」已经结束，不能再分配评委`)
+  }
+  if (campaign.clock.stage === round.stage) ensureStageOpen(campaign, round.stage, now)
+}
+
 type AssignInput = z.output<typeof JudgingAssignInput>
 
 /** Assigns every judge to every entry given, all or nothing; pairs already assigned are kept. */
@@ -111,10 +131,7 @@ export async function assignJudges(deps: Deps, openid: string, input: AssignInpu
     }
     const round = roundOf(campaign, input.roundId)
     const now = deps.clock.now()
-    if (stageIndex(campaign.clock.stage) > stageIndex(round.stage)) {
-      throw new AppError(ErrorCode.STAGE_CLOSED, `「${round.name}」已经结束，不能再分配评委`)
-    }
-    if (campaign.clock.stage === round.stage) ensureStageOpen(campaign, round.stage, now)
+    ensureAssignable(campaign, round, now)
     for (const [i, id] of input.entryIds.entries()) {
       const entry = byId.get(id)
       if (entry !== undefined && !ROUND_STATUSES[round.stage].includes(entry.status)) {
@@ -130,9 +147,7 @@ export async function assignJudges(deps: Deps, openid: string, input: AssignInpu
       const units = mine.map((r) => r.unit_id).filter((u): u is string => u !== null)
       const name = mine.find((r) => r.role === 'judge')?.name ?? judge
       for (const entry of entries) {
-        const target = { unitId: entry.unit_id, speakerOpenid: entry.speaker_openid }
-        const allowed = units.length === 0 ? canAssignJudge({ openid: judge }, target) : units.every((unitId) => canAssignJudge({ openid: judge, unitId }, target))
-        if (!allowed) {
+        if (!mayJudge(judge, units, entry)) {
           throw new AppError(ErrorCode.CONFLICT, `评委${name}与作品《${entry.title}》的宣讲员同属一个单位（或为本人），不能评审该作品`, `payload.judgeOpenids[${j}]`)
         }
       }

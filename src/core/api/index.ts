@@ -35,15 +35,19 @@ import type {
 import type {
   AssignResult,
   Assignment,
+  AutoAssignResult,
   FinalistsSelected,
   JudgingAssignInput,
+  JudgingAutoAssignInput,
   JudgingCampaignInput,
   JudgingCorrectScoreInput,
+  JudgingJudgesInput,
   JudgingMyAssignmentsInput,
   JudgingRoundInput,
   JudgingScoreInput,
   JudgingSheetsInput,
   JudgingUnassignInput,
+  RoundJudges,
   RoundScores,
   SemifinalRanking,
   Sheet,
@@ -91,6 +95,8 @@ export interface Api {
   judging: {
     assign: { input: JudgingAssignInput; output: AssignResult }
     unassign: { input: JudgingUnassignInput; output: { removed: boolean } }
+    judges: { input: JudgingJudgesInput; output: RoundJudges }
+    autoAssign: { input: JudgingAutoAssignInput; output: AutoAssignResult }
     myAssignments: { input: JudgingMyAssignmentsInput; output: Assignment[] }
     submitScore: { input: JudgingScoreInput; output: SheetSaved }
     reviseScore: { input: JudgingScoreInput; output: SheetSaved }

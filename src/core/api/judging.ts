@@ -50,6 +50,27 @@ export type JudgingRoundInput = z.input<typeof JudgingRoundInput>
 export const JudgingCampaignInput = z.object({ campaignId: id('活动') }).strict()
 export type JudgingCampaignInput = z.input<typeof JudgingCampaignInput>
 
+/** The organizer's view of a round's judges, to assign them from the phone. */
+export const JudgingJudgesInput = z.object({ campaignId: id('活动'), roundId }).strict()
+export type JudgingJudgesInput = z.input<typeof JudgingJudgesInput>
+
+/**
+ * The organizer gives every entry of a round `perEntry` judges: existing assignments are kept, judges
+ * of the speaker's unit are skipped, the least loaded judges go first. All entries or none.
+ */
+export const JudgingAutoAssignInput = z
+  .object({
+    campaignId: id('活动'),
+    roundId,
+    perEntry: z
+      .number({ error: '请填写每件作品的评委人数' })
+      .int('每件作品的评委人数须为整数')
+      .min(1, '每件作品至少分配 1 位评委')
+      .max(30, '每件作品最多分配 30 位评委')
+  })
+  .strict()
+export type JudgingAutoAssignInput = z.input<typeof JudgingAutoAssignInput>
+
 export interface RoundInfo {
   id: string
   name: string
@@ -117,4 +138,30 @@ export interface SemifinalRanking {
 export interface FinalistsSelected extends SemifinalRanking {
   /** Entries moved to `finalist` by this call (already-selected ones are not repeated). */
   promoted: string[]
+}
+
+/** A judge of the campaign with their load in one round. */
+export interface JudgeLoad {
+  openid: string
+  name: string
+  /** Professional title, if recorded. */
+  title: string | null
+  /** The judge's own unit: they never judge its entries. */
+  unit: { id: string; name: string } | null
+  /** Entries assigned to them in the round. */
+  assigned: number
+}
+
+export interface RoundJudges {
+  round: RoundInfo
+  /** Entries in the running for the round (semifinal: recommended, final: finalists). */
+  entryCount: number
+  judges: JudgeLoad[]
+}
+
+export interface AutoAssignResult extends AssignResult {
+  /** Entries in the running for the round, each of which now has at least `perEntry` judges. */
+  entryCount: number
+  /** Every judge's load after the call. */
+  judges: JudgeLoad[]
 }

@@ -127,6 +127,8 @@ const MATRIX: Matrix = {
   judging: {
     assign: { stage: 'semifinal', status: 'recommended', payload: (c, entryId) => ({ campaignId: c.campaignId, roundId: 'semifinal', entryIds: [entryId], judgeOpenids: [P.judge(3)] }), allow: ORGANIZER },
     unassign: { stage: 'semifinal', status: 'recommended', payload: (c, entryId) => ({ campaignId: c.campaignId, roundId: 'semifinal', entryId, judgeOpenid: P.judge(1) }), allow: ORGANIZER },
+    judges: { stage: 'semifinal', status: 'recommended', payload: (c) => ({ campaignId: c.campaignId, roundId: 'semifinal' }), allow: ORGANIZER },
+    autoAssign: { stage: 'semifinal', status: 'recommended', payload: (c) => ({ campaignId: c.campaignId, roundId: 'semifinal', perEntry: 2 }), allow: ORGANIZER },
     myAssignments: { stage: 'semifinal', status: 'recommended', payload: campaignOnly, allow: SIGNED_IN },
     submitScore: { stage: 'semifinal', status: 'recommended', payload: (_c, entryId) => ({ roundId: 'semifinal', entryId, points: pointsFor(80) }), allow: ['assignedJudge'] },
     reviseScore: {

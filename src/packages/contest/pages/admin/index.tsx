@@ -12,6 +12,7 @@ import { contestPage } from '../../../../components/role-actions'
 import { ErrorView, LoadingView } from '../../../../components/state-views'
 import { formatDeadline, remaining } from '../../../../lib/time'
 import { unitOverview, useCampaignAdmin } from '../../../../stores/campaign-admin'
+import { JudgeAssignmentSection } from './judge-assignment'
 import '../../contest.scss'
 
 const DAY = 86_400_000
@@ -30,7 +31,7 @@ interface Confirm {
 
 const isDeadlineStage = (s: string): s is DeadlineStage => (DEADLINE_STAGES as readonly string[]).includes(s)
 
-/** The organizer's dashboard: stages and deadlines, entries across units, held scripts, finalists, results. */
+/** The organizer's dashboard: stages and deadlines, entries across units, held scripts, judges, finalists, results. */
 export default function AdminPage() {
   const { campaignId = '' } = useRouter().params
   const a = useCampaignAdmin()
@@ -132,6 +133,8 @@ export default function AdminPage() {
           ))}
         </CellGroup>
       ) : null}
+
+      <JudgeAssignmentSection />
 
       {c.stage === 'final' ? (
         <CellGroup title='决赛名单'>
