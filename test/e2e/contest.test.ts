@@ -1,19 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { EntrySummary } from '../../src/core/api'
 import type { Result } from '../../src/core/errors'
-import { launchChromium } from '../support/chromium'
-import { startRunner, type RunnerProcess } from '../support/runner-process'
+import { openE2ESession, shotsDir as shots, signInAs as signInAsPersona, type E2ESession } from '../support/e2e-session'
+import type { RunnerProcess } from '../support/runner-process'
 
 // The first run builds the H5 app and the functions (about a minute on 2 cores).
 jest.setTimeout(360_000)
 
-const shots = path.resolve(__dirname, '../../test-results/e2e')
+let session: E2ESession
 let runner: RunnerProcess
-let chromium: { browser: Browser; close(): Promise<void> }
-let dataDir: string
 let page: Page
 
 /** The seeded speaker whose 推荐表 was returned (简要内容过于简短), and the secretary of their unit. */
@@ -34,15 +30,7 @@ async function speakerEntries(): Promise<EntrySummary[]> {
   return result.data
 }
 
-/** Opens 我的 from a fresh start of the app and becomes one of the seeded personas. */
-async function signInAs(name: string): Promise<void> {
-  await page.goto(runner.url)
-  await page.getByText('我的', { exact: true }).last().click()
-  const pick = page.locator('.nut-button', { hasText: /选择演示身份|切换演示身份/ })
-  await pick.first().click()
-  await page.locator('.nut-cell', { hasText: name }).first().click()
-  await page.getByTestId('me-name').filter({ hasText: name }).waitFor({ timeout: 30_000 })
-}
+const signInAs = (name: string): Promise<void> => signInAsPersona(session, name)
 
 /** Lets Taro's page transition finish and shows the top of the page, where the outcome is. */
 async function settle(): Promise<void> {
@@ -54,18 +42,12 @@ async function settle(): Promise<void> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'xj-e2e-contest-'))
-  mkdirSync(shots, { recursive: true })
-  runner = await startRunner({ DATA_DIR: dataDir })
-  chromium = await launchChromium()
-  page = await chromium.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  session = await openE2ESession('contest')
+  ;({ runner, page } = session)
 })
 
 afterAll(async () => {
-  await chromium?.close()
-  const code = await runner?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-  expect(code).toBe(0)
+  expect(await session?.close()).toBe(0)
 })
 
 describe('a returned 推荐表, fixed by the speaker and endorsed by their secretary', () => {

@@ -1,33 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from '../support/chromium'
-import { startRunner, type RunnerProcess } from '../support/runner-process'
+import type { Page } from 'playwright-core'
+import { openE2ESession, shotsDir as shots, type E2ESession } from '../support/e2e-session'
+import type { RunnerProcess } from '../support/runner-process'
 
 // The first run builds the H5 app and the functions (about a minute on 2 cores).
 jest.setTimeout(360_000)
 
-const shots = path.resolve(__dirname, '../../test-results/e2e')
+let session: E2ESession
 let runner: RunnerProcess
-let chromium: { browser: Browser; close(): Promise<void> }
-let dataDir: string
 let page: Page
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'xj-e2e-'))
-  mkdirSync(shots, { recursive: true })
-  runner = await startRunner({ DATA_DIR: dataDir })
-  chromium = await launchChromium()
-  page = await chromium.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  session = await openE2ESession('smoke')
+  ;({ runner, page } = session)
 })
 
 afterAll(async () => {
-  await chromium?.close()
-  const code = await runner?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
   // A clean SIGTERM shutdown exits 0.
-  expect(code).toBe(0)
+  expect(await session?.close()).toBe(0)
 })
 
 describe('H5 app on the local cloud', () => {

@@ -3,26 +3,22 @@
  * and never uploaded; a compliant one is uploaded (tus), attached, and re-checked by the cloud from the
  * stored file's header ranges, after which the entry can be submitted.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { EntryDetailView, EntrySummary } from '../../src/core/api'
 import type { Result } from '../../src/core/errors'
-import { launchChromium } from '../support/chromium'
-import { startRunner, type RunnerProcess } from '../support/runner-process'
+import { openE2ESession, shotsDir as shots, signInAs, type E2ESession } from '../support/e2e-session'
+import type { RunnerProcess } from '../support/runner-process'
 import { ensureSampleVideos } from '../support/videos'
 
 jest.setTimeout(360_000)
 
-const shots = path.resolve(__dirname, '../../test-results/e2e')
 const samples = ensureSampleVideos(['compliant', 'hd720p30'])
 /** A seeded speaker whose 推荐表 the secretary has endorsed and whose script is saved: the video is next. */
 const SPEAKER_NAME = '邓佳'
 
+let session: E2ESession
 let runner: RunnerProcess
-let chromium: { browser: Browser; close(): Promise<void> }
-let dataDir: string
 let page: Page
 let openid = ''
 let entryId = ''
@@ -39,22 +35,16 @@ async function fn<T>(name: string, action: string, payload: unknown): Promise<T>
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'xj-e2e-video-'))
-  mkdirSync(shots, { recursive: true })
-  runner = await startRunner({ DATA_DIR: dataDir })
+  session = await openE2ESession('video')
+  ;({ runner, page } = session)
   const personas = (await (await fetch(new URL('/api/dev/personas', runner.url))).json()) as { data: Array<{ openid: string; name: string; role: string }> }
   openid = personas.data.find((p) => p.name === SPEAKER_NAME && p.role === 'speaker')?.openid ?? ''
   const [entry] = await fn<EntrySummary[]>('entry', 'mine', {})
   entryId = entry?.id ?? ''
-  chromium = await launchChromium()
-  page = await chromium.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
 })
 
 afterAll(async () => {
-  await chromium?.close()
-  const code = await runner?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-  expect(code).toBe(0)
+  expect(await session?.close()).toBe(0)
 })
 
 async function chooseFile(file: string | null): Promise<void> {
@@ -75,11 +65,7 @@ describe('uploading the speech video', () => {
   })
 
   it('judges a wrong video on the phone, with fixes, and uploads nothing', async () => {
-    await page.goto(runner.url)
-    await page.getByText('我的', { exact: true }).last().click()
-    await page.locator('.nut-button', { hasText: '选择演示身份' }).click()
-    await page.locator('.nut-cell', { hasText: SPEAKER_NAME }).first().click()
-    await page.getByTestId('me-name').filter({ hasText: SPEAKER_NAME }).waitFor({ timeout: 30_000 })
+    await signInAs(session, SPEAKER_NAME)
     await page.goto(new URL(`/#/packages/video/pages/check/index?entryId=${entryId}`, runner.url).toString())
     await page.locator('.video-check__heading', { hasText: '的视频' }).waitFor({ timeout: 30_000 })
     await chooseFile(samples.hd720p30)

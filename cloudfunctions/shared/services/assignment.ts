@@ -9,9 +9,9 @@ import type { Round } from '../../../src/core/contest'
 import { AppError, ErrorCode } from '../../../src/core/errors'
 import type { Entry } from '../db/schema'
 import type { Deps } from '../ports'
-import { authorizeCampaign, ensureAllowed, inTransaction, isEntryPublic, toEntryStatus, writeAudit, type Conn } from './contest-context'
+import { authorizeCampaign, ensureAllowed, inTransaction, isEntryPublic, toEntryStatus, type Conn } from './contest-context'
 import { unitNames } from './entry-records'
-import { ensureAssignable, mayJudge, ROUND_STATUSES, roundInfo, roundOf } from './judging'
+import { addAssignments, ensureAssignable, mayJudge, ROUND_STATUSES, roundInfo, roundOf } from './judging'
 
 /*
  * `judge.assign` is decided per entry in core, and a round may have no entry yet; the campaign-wide
@@ -124,21 +124,8 @@ export async function autoAssignJudges(deps: Deps, openid: string, input: AutoAs
 
     const added: AutoAssignResult['added'] = []
     for (const { entry, before, fresh } of plan(entries, judges, existing, input.perEntry)) {
-      await trx
-        .insertInto('judge_assignments')
-        .values(fresh.map((judge) => ({ campaign_id: input.campaignId, round: round.id, entry_id: entry.id, judge_openid: judge, completed_at: null, comment: null, created_at: now })))
-        .execute()
+      await addAssignments(trx, { campaignId: input.campaignId, roundId: round.id, entryId: entry.id, before, fresh, actor: openid, at: now })
       for (const judge of fresh) added.push({ entryId: entry.id, judgeOpenid: judge })
-      await writeAudit(trx, {
-        campaignId: input.campaignId,
-        actor: openid,
-        action: 'judge.assign',
-        targetType: 'assignment',
-        targetId: entry.id,
-        before: { roundId: round.id, judges: before },
-        after: { roundId: round.id, judges: [...before, ...fresh] },
-        at: now
-      })
     }
     return { roundId: round.id, added, entryCount: entries.length, judges: await judgeLoads(trx, input.campaignId, round.id) }
   })

@@ -160,21 +160,8 @@ export async function assignJudges(deps: Deps, openid: string, input: AssignInpu
       const before = existing.filter((a) => a.entry_id === entry.id).map((a) => a.judge_openid)
       const fresh = [...new Set(input.judgeOpenids)].filter((j) => !has.has(`${entry.id}\u0000${j}`))
       if (fresh.length === 0) continue
-      await trx
-        .insertInto('judge_assignments')
-        .values(fresh.map((judge) => ({ campaign_id: input.campaignId, round: round.id, entry_id: entry.id, judge_openid: judge, completed_at: null, comment: null, created_at: now })))
-        .execute()
+      await addAssignments(trx, { campaignId: input.campaignId, roundId: round.id, entryId: entry.id, before, fresh, actor: openid, at: now })
       for (const judge of fresh) added.push({ entryId: entry.id, judgeOpenid: judge })
-      await writeAudit(trx, {
-        campaignId: input.campaignId,
-        actor: openid,
-        action: 'judge.assign',
-        targetType: 'assignment',
-        targetId: entry.id,
-        before: { roundId: round.id, judges: before },
-        after: { roundId: round.id, judges: [...before, ...fresh] },
-        at: now
-      })
     }
     return { roundId: round.id, added }
   })
@@ -454,3 +441,24 @@ export async function selectFinalistEntries(deps: Deps, openid: string, campaign
   })
 }
 
+
+/** Adds judges to one entry's round and audits the change in the same transaction (`assign` and `autoAssign`). */
+export async function addAssignments(
+  trx: Conn,
+  a: { campaignId: string; roundId: string; entryId: string; before: string[]; fresh: string[]; actor: string; at: number }
+): Promise<void> {
+  await trx
+    .insertInto('judge_assignments')
+    .values(a.fresh.map((judge) => ({ campaign_id: a.campaignId, round: a.roundId, entry_id: a.entryId, judge_openid: judge, completed_at: null, comment: null, created_at: a.at })))
+    .execute()
+  await writeAudit(trx, {
+    campaignId: a.campaignId,
+    actor: a.actor,
+    action: 'judge.assign',
+    targetType: 'assignment',
+    targetId: a.entryId,
+    before: { roundId: a.roundId, judges: a.before },
+    after: { roundId: a.roundId, judges: [...a.before, ...a.fresh] },
+    at: a.at
+  })
+}
