@@ -11,7 +11,7 @@ module.exports = {
     }]
   },
   // Taro's H5 components are ESM: let swc transform them instead of ignoring node_modules wholesale.
-  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|@nutui|\\.pnpm|tslib|swiper|ssr-window|dom7|@nutui|@react-spring|classnames|@tus|srvx)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|@nutui|\\.pnpm|tslib|swiper|ssr-window|dom7|@nutui|@react-spring|classnames|@tus|srvx|zod)/)'],
   moduleNameMapper: {
     '^@tarojs/components$': '@tarojs/components/lib/react',
     // The package's `main` is a UMD bundle that draws on a canvas at import; use its ES build as webpack does.

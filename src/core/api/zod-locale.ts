@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import zhCN from 'zod/v4/locales/zh-CN.js'
 
 // Validation messages reach the phone as they are, so zod speaks Chinese everywhere it runs.
-z.config(z.locales.zhCN())
+// Only this locale is imported: `z.locales` would bundle every language (~700 KB) into each function.
+z.config(zhCN())

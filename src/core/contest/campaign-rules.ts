@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import zhCNLocale from 'zod/v4/locales/zh-CN.js'
 import { ErrorCode, ok, type Result } from '../errors'
 import { fail } from './fail'
 
@@ -203,7 +204,7 @@ const SECTION_LABEL: Readonly<Record<string, string>> = {
   video: '视频要求'
 }
 
-const zhCN = z.locales.zhCN()
+const zhCN = zhCNLocale()
 
 /** Parses stored or submitted rules (an object or its JSON text), filling every default. */
 export function parseCampaignRules(json: unknown): Result<CampaignRules> {
