@@ -58,17 +58,17 @@ describe('a returned 推荐表, fixed by the speaker and endorsed by their secre
 
   it('the speaker sees the return reason on their entry and edits the form', async () => {
     await signInAs(SPEAKER.name)
-    await page.locator('.nut-cell', { hasText: '我的参赛作品' }).first().click()
+    await page.locator('.nut-cell', { hasText: '我的参赛作品' }).filter({ visible: true }).first().click()
     await page.getByText('退回意见：简要内容过于简短，请补充宣讲的主要观点和身边事例后重新提交。').waitFor({ timeout: 30_000 })
     await page.getByTestId('entry-status').filter({ hasText: '已退回' }).waitFor()
     await settle()
     await page.screenshot({ path: path.join(shots, 'contest-entry-returned.png') })
 
-    await page.locator('.nut-cell', { hasText: '修改推荐表' }).click()
+    await page.locator('.nut-cell', { hasText: '修改推荐表' }).filter({ visible: true }).first().click()
     const summary = page.getByTestId('field-summary').locator('textarea')
     await summary.waitFor({ timeout: 30_000 })
     await summary.fill(NEW_SUMMARY)
-    await page.locator('.nut-button', { hasText: '提交单位审核' }).click()
+    await page.locator('.nut-button', { hasText: '提交单位审核' }).filter({ visible: true }).first().click()
     await page.getByText('推荐表已提交，等待单位书记审核').waitFor({ timeout: 30_000 })
     await page.locator('.register .nut-tag', { hasText: '待单位审核' }).waitFor()
     await settle()
@@ -80,8 +80,8 @@ describe('a returned 推荐表, fixed by the speaker and endorsed by their secre
 
   it('the secretary of the unit endorses it from 本单位进度', async () => {
     await signInAs(SECRETARY.name)
-    await page.locator('.nut-cell', { hasText: '本单位进度' }).first().click()
-    const row = page.locator('.unit__entry', { hasText: SPEAKER.name })
+    await page.locator('.nut-cell', { hasText: '本单位进度' }).filter({ visible: true }).first().click()
+    const row = page.locator('.unit__entry', { hasText: SPEAKER.name }).filter({ visible: true })
     await row.locator('.nut-tag', { hasText: '待单位审核' }).waitFor({ timeout: 30_000 })
     await page.getByText('推荐表待您审核').first().waitFor()
     await settle()
@@ -99,7 +99,7 @@ describe('a returned 推荐表, fixed by the speaker and endorsed by their secre
 
   it('the organizer sees it on the dashboard, with the deadlines of every stage', async () => {
     await signInAs(ORGANIZER.name)
-    await page.locator('.nut-cell', { hasText: '赛事管理' }).first().click()
+    await page.locator('.nut-cell', { hasText: '赛事管理' }).filter({ visible: true }).first().click()
     await page.locator('.admin .nut-cell', { hasText: '复赛（专家评审）' }).filter({ hasText: '截止' }).waitFor({ timeout: 30_000 })
     // The seed's 财政局 has 胡雅琴 (submitted) and now 曹伟 (endorsed): nobody is waiting for the secretary.
     await page.locator('.admin .nut-cell', { hasText: SECRETARY.unit }).filter({ hasText: '报名 2 · 待审核 0 · 已提交 1 · 已推荐 0' }).waitFor()

@@ -39,9 +39,9 @@ describe('H5 app on the local cloud', () => {
 
   it('logs in as a seeded speaker and sees their role on 我的', async () => {
     await page.getByText('我的', { exact: true }).last().click()
-    await page.locator('.nut-button', { hasText: '选择演示身份' }).click()
+    await page.locator('.nut-button', { hasText: '选择演示身份' }).filter({ visible: true }).first().click()
     // The first seeded speaker, 陈思远 (demo-speaker-01), as a user would pick them.
-    await page.locator('.nut-cell', { hasText: '陈思远' }).first().click()
+    await page.locator('.nut-cell', { hasText: '陈思远' }).filter({ visible: true }).first().click()
     const name = page.getByTestId('me-name')
     await name.waitFor({ timeout: 30_000 })
     expect((await name.textContent())?.trim()).toBe('陈思远')

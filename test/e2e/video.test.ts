@@ -50,7 +50,7 @@ afterAll(async () => {
 async function chooseFile(file: string | null): Promise<void> {
   if (!file) throw new Error('ffmpeg is needed to make the sample videos')
   const chooser = page.waitForEvent('filechooser')
-  await page.locator('.nut-button', { hasText: /从相册选择/ }).click()
+  await page.locator('.nut-button', { hasText: /从相册选择/ }).filter({ visible: true }).first().click()
   await (await chooser).setFiles(file)
 }
 
@@ -80,7 +80,7 @@ describe('uploading the speech video', () => {
   it('uploads a compliant video, and the cloud re-checks it from storage', async () => {
     await chooseFile(samples.compliant)
     await page.getByText(/^符合要求/).waitFor({ timeout: 30_000 })
-    await page.locator('.nut-button', { hasText: /上传视频（/ }).click()
+    await page.locator('.nut-button', { hasText: /上传视频（/ }).filter({ visible: true }).first().click()
     await page.getByText('云端复核（以此为准）').waitFor({ timeout: 60_000 })
     await page.waitForTimeout(500)
     await page.screenshot({ path: path.join(shots, 'video-uploaded.png'), fullPage: true })

@@ -33,12 +33,15 @@ export async function openE2ESession(name: string): Promise<E2ESession> {
   }
 }
 
-/** Opens 我的 from a fresh start of the app and becomes one of the seeded personas, as a user would. */
+/**
+ * Opens 我的 from a fresh start of the app and becomes one of the seeded personas, as a user would.
+ * Taro's H5 router keeps earlier page instances hidden in the DOM, so clicks target visible elements only.
+ */
 export async function signInAs(session: E2ESession, name: string): Promise<void> {
   const { page, runner } = session
   await page.goto(runner.url)
   await page.getByText('我的', { exact: true }).last().click()
-  await page.locator('.nut-button', { hasText: /选择演示身份|切换演示身份/ }).first().click()
-  await page.locator('.nut-cell', { hasText: name }).first().click()
-  await page.getByTestId('me-name').filter({ hasText: name }).waitFor({ timeout: 30_000 })
+  await page.locator('.nut-button', { hasText: /选择演示身份|切换演示身份/ }).filter({ visible: true }).first().click()
+  await page.locator('.nut-cell', { hasText: name }).filter({ visible: true }).first().click()
+  await page.getByTestId('me-name').filter({ hasText: name, visible: true }).waitFor({ timeout: 30_000 })
 }
