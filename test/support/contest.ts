@@ -12,6 +12,7 @@ import type { ContentCheck, Deps, FileStorage } from '../../cloudfunctions/share
 import { localWordListCheck } from '../../cloudfunctions/shared/adapters/local-content-check'
 import { handler as campaign } from '../../cloudfunctions/campaign'
 import { handler as entry } from '../../cloudfunctions/entry'
+import { handler as exportFn } from '../../cloudfunctions/export'
 import { handler as judging } from '../../cloudfunctions/judging'
 import { handler as media } from '../../cloudfunctions/media'
 import { handler as results } from '../../cloudfunctions/results'
@@ -60,7 +61,7 @@ export function contestDeps(db: Db, clock: TestClock, contentCheck: ContentCheck
   return { db, clock, storage: memoryStorage, contentCheck }
 }
 
-export const HANDLERS: Record<Exclude<FunctionName, 'user'>, Handler> = { campaign, entry, judging, results, media, vote }
+export const HANDLERS: Record<Exclude<FunctionName, 'user'>, Handler> = { campaign, entry, judging, results, media, vote, export: exportFn }
 
 /** Calls a function as it runs in the cloud: the event carries the action, the context the caller. */
 export function rawCall(deps: Deps, openid: string | null, fn: Exclude<FunctionName, 'user'>, action: string, payload: unknown): Promise<Result<unknown>> {

@@ -53,6 +53,7 @@ import type {
   Sheet,
   SheetSaved
 } from './judging'
+import type { ExportCampaignInput, ExportedFile } from './export'
 import type { PublishedResults, ResultsCampaignInput, ResultsPreview } from './results'
 import type { MediaRegisterUploadInput, MediaVerifyInput, RegisteredUpload, VideoVerification } from './media'
 import type { Me } from './user'
@@ -120,6 +121,10 @@ export interface Api {
     mine: { input: VoteMineInput; output: MyVotesToday }
     leaderboard: { input: VoteLeaderboardInput; output: LeaderboardTrack[] }
   }
+  export: {
+    entries: { input: ExportCampaignInput; output: ExportedFile }
+    results: { input: ExportCampaignInput; output: ExportedFile }
+  }
   user: {
     me: { input: Record<string, never>; output: Me }
   }
@@ -134,6 +139,7 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Entr
 export * from './campaign'
 export * from './entry'
 export * from './envelope'
+export * from './export'
 export * from './judging'
 export * from './media'
 export * from './results'

@@ -77,6 +77,11 @@ async function judgeSheet(db: Db, c: Contest, entryId: string, roundId: string):
 }
 
 const campaignOnly = (c: Contest) => ({ campaignId: c.campaignId })
+
+async function publishEmptySnapshot(db: Db, c: Contest): Promise<void> {
+  const snapshot = { campaignId: c.campaignId, version: 1, publishedAt: c.base, ranking: [], awards: [], organizations: [], entries: {}, units: {}, tracks: {} }
+  await db.insertInto('results').values({ campaign_id: c.campaignId, version: 1, published_at: c.base, published_by: P.organizer, snapshot: JSON.stringify(snapshot) }).execute()
+}
 const entryOnly = (_c: Contest, entryId: string) => ({ entryId })
 
 const MATRIX: Matrix = {
@@ -162,13 +167,14 @@ const MATRIX: Matrix = {
     get: {
       stage: 'published',
       status: 'finalist',
-      prepare: async (db, c) => {
-        const snapshot = { campaignId: c.campaignId, version: 1, publishedAt: c.base, ranking: [], awards: [], organizations: [], entries: {}, units: {}, tracks: {} }
-        await db.insertInto('results').values({ campaign_id: c.campaignId, version: 1, published_at: c.base, published_by: P.organizer, snapshot: JSON.stringify(snapshot) }).execute()
-      },
+      prepare: publishEmptySnapshot,
       payload: campaignOnly,
       allow: ALL
     }
+  },
+  export: {
+    entries: { stage: 'preliminary', status: 'submitted', payload: campaignOnly, allow: ORGANIZER },
+    results: { stage: 'published', status: 'finalist', prepare: publishEmptySnapshot, payload: campaignOnly, allow: ORGANIZER }
   },
   media: {
     verify: {

@@ -11,6 +11,8 @@ import { ResultsBoard } from '../../../../components/results-board'
 import { contestPage } from '../../../../components/role-actions'
 import { ErrorView, LoadingView } from '../../../../components/state-views'
 import { formatDeadline, remaining } from '../../../../lib/time'
+import { call } from '../../../../services/cloud'
+import { saveExportedFile } from '../../../../services/export-file'
 import { unitOverview, useCampaignAdmin } from '../../../../stores/campaign-admin'
 import { JudgeAssignmentSection } from './judge-assignment'
 import '../../contest.scss'
@@ -180,6 +182,7 @@ export default function AdminPage() {
         </View>
       </CellGroup>
       {a.preview ? <ResultsBoard results={a.preview} /> : null}
+      <ExportSection campaignId={c.id} published={a.published !== null} />
 
       <ConfirmDialog visible={confirm !== null} title={confirm?.title ?? ''} confirmText={confirm?.confirmText} onConfirm={() => confirm?.run()} onClose={() => setConfirm(null)}>
         <Text className='contest__dialog-text'>{confirm?.text}</Text>
@@ -197,5 +200,32 @@ export default function AdminPage() {
         </Text>
       </ConfirmDialog>
     </View>
+  )
+}
+
+/** 导出: the organizer's workbooks, saved by the platform's own way (download on H5, document viewer on WeChat). */
+function ExportSection({ campaignId, published }: { campaignId: string; published: boolean }) {
+  const [busy, setBusy] = useState<'entries' | 'results' | null>(null)
+  const run = async (what: 'entries' | 'results') => {
+    setBusy(what)
+    try {
+      await saveExportedFile(await call('export', what, { campaignId }))
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof Error ? e.message : '导出失败，请重试', icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
+  return (
+    <CellGroup title='导出'>
+      <View className='contest__inline-actions'>
+        <Button size='small' loading={busy === 'entries'} disabled={busy !== null} onClick={() => void run('entries')}>
+          导出报名表
+        </Button>
+        <Button size='small' loading={busy === 'results'} disabled={busy !== null || !published} onClick={() => void run('results')}>
+          导出成绩
+        </Button>
+      </View>
+    </CellGroup>
   )
 }
