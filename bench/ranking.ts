@@ -14,25 +14,15 @@ import {
   type RankingEntry,
   type RoundSheet
 } from '../src/core/contest'
+import { seededRandom } from '../test/support/random'
 
 const ENTRIES = 1000
 const JUDGES = 30
 const RUNS = 21
 const WARMUP = 3
 
-/** mulberry32: a tiny seeded generator, so every run ranks the same contest. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
-const random = rng(20240515)
+const random = seededRandom(20240515)
 const rules = defaultCampaignRules
 const entries: RankingEntry[] = Array.from({ length: ENTRIES }, (_, i) => ({
   entryId: `entry-${String(i).padStart(4, '0')}`,

@@ -7,20 +7,10 @@ import type { OpenedDatabase } from '../../../cloudfunctions/shared/db/open'
 import { shanghaiDayKey } from '../../../src/core/contest'
 import { testDatabases } from '../../support/databases'
 import { DAY, P, TestClock, call, contestDeps, createContest, failure, insertEntry, ok, stageTime, type Contest } from '../../support/contest'
+import { seededRandom } from '../../support/random'
 
 jest.setTimeout(120_000)
 
-/** A small deterministic generator (mulberry32), so a failing order can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe.each(testDatabases())('votes on $name', (database) => {
   let opened: OpenedDatabase
@@ -41,7 +31,7 @@ describe.each(testDatabases())('votes on $name', (database) => {
     const day1 = new TestClock(stageTime('final'))
     const day2 = new TestClock(stageTime('final') + DAY)
     const deps = [contestDeps(opened.db, day1), contestDeps(opened.db, day2)] as const
-    const rand = random(20260302)
+    const rand = seededRandom(20260302)
     const pick = (n: number) => Math.floor(rand() * n)
 
     // 30 voters: the first ten ask for up to 7 entries a day (over the cap of 3), the rest for 1–3.
