@@ -2,18 +2,11 @@
 // instead of ~140 KB, which the phone's chunk and every CLI start pay for.
 import { ISOFile, Log, MultiBufferStream } from 'mp4box/simple'
 import { scanMoov, type TrackTables } from './boxes'
+import type { VideoFacts } from '../core/video/facts'
 import { UnreadableVideoError } from './errors'
 
 /** Facts that come from `moov` alone (container, file size and bytes read are the caller's). */
-export interface MoovFacts {
-  durationSec: number
-  width: number | null
-  height: number | null
-  fps: number | null
-  videoCodec: string | null
-  audioCodec: string | null
-  videoBitrateKbps: number | null
-}
+export type MoovFacts = Omit<VideoFacts, 'container' | 'fileSizeBytes' | 'bytesRead'>
 
 const VIDEO_FAMILIES = new Map<string, string>(Object.entries({
   avc1: 'h264',

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { CampaignDetail, EntrySummary, PublishedResults, ResultsPreview, RoundJudges } from '../core/api'
 import { nextStage, stageIndex, STAGE_LABEL, type DeadlineStage, type EntryStatus, type Round, type Stage } from '../core/contest'
 import { call } from '../services/cloud'
-import { errorNotice, messageOf, orNull, successNotice, type Notice } from './failure'
+import { errorNotice, messageOf, orNull, runWithNotice, successNotice, type Notice } from './failure'
 
 type Busy = 'advance' | 'extend' | 'finalists' | 'preview' | 'publish' | 'autoAssign' | `review:${string}`
 
@@ -68,18 +68,13 @@ export const useCampaignAdmin = create<CampaignAdminState>()((set, get) => {
   const run = async (busy: Busy, action: (campaignId: string) => Promise<string>): Promise<void> => {
     const campaignId = get().detail?.id
     if (campaignId === undefined) return
-    set({ busy, notice: null })
-    try {
+    await runWithNotice(set, busy, async () => {
       const message = await action(campaignId)
       await reload(campaignId)
       // Stages and finalists change which entries a round has: the judges' section follows.
       if (get().assignment.roundId !== null) await get().loadJudges()
-      set({ notice: successNotice(message) })
-    } catch (e) {
-      set({ notice: errorNotice(e) })
-    } finally {
-      set({ busy: null })
-    }
+      return successNotice(message)
+    })
   }
 
   return {

@@ -33,3 +33,22 @@ export async function orNull<T>(promise: Promise<T>): Promise<T | null> {
     throw e
   }
 }
+
+/**
+ * Runs a user's action with a busy marker, and leaves its outcome as the page's notice: the work's own
+ * success notice, or the cloud's reason why not. Stores share it so every action page behaves alike.
+ */
+export async function runWithNotice<B>(
+  set: (partial: { busy: B | null; notice: Notice | null }) => void,
+  busy: B,
+  work: () => Promise<Notice>
+): Promise<void> {
+  set({ busy, notice: null })
+  let notice: Notice
+  try {
+    notice = await work()
+  } catch (e) {
+    notice = errorNotice(e)
+  }
+  set({ busy: null, notice })
+}

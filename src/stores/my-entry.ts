@@ -3,7 +3,7 @@ import type { CampaignRules, EntryDetail } from '../core/api'
 import { MATERIALS_EDITABLE, type EntryStatus } from '../core/contest'
 import { call } from '../services/cloud'
 import { useCampaignRules } from './campaign-rules'
-import { errorNotice, messageOf, successNotice, type Notice } from './failure'
+import { errorNotice, messageOf, runWithNotice, successNotice, type Notice } from './failure'
 
 type Busy = 'script' | 'submit' | 'withdraw'
 
@@ -33,16 +33,7 @@ export const useMyEntry = create<MyEntryState>()((set, get) => {
     return view.visibility === 'withPhone' ? view.entry : null
   }
 
-  const run = async (busy: Busy, action: () => Promise<Notice>): Promise<void> => {
-    set({ busy, notice: null })
-    try {
-      set({ notice: await action() })
-    } catch (e) {
-      set({ notice: errorNotice(e) })
-    } finally {
-      set({ busy: null })
-    }
-  }
+  const run = (busy: Busy, action: () => Promise<Notice>): Promise<void> => runWithNotice(set, busy, action)
 
   return {
     status: 'idle',

@@ -118,9 +118,9 @@ function checkCatalog(form: { trackId?: string; topicId?: string }, catalog: Reg
   return ok(null)
 }
 
-/** Parses a complete 推荐表; the Failure names the first wrong field (`form.phone`) in Chinese. */
-export function parseRegistrationForm(input: unknown, catalog?: RegistrationCatalog): Result<RegistrationForm> {
-  const parsed = RegistrationFormSchema.safeParse(input)
+/** Parses with one of the two schemas, then checks track and topic against the campaign's menu. */
+function parseWith<T extends RegistrationDraft>(schema: z.ZodType<T>, input: unknown, catalog?: RegistrationCatalog): Result<T> {
+  const parsed = schema.safeParse(input)
   if (!parsed.success) {
     const { message, field } = firstIssue(parsed.error)
     return fail(ErrorCode.BAD_REQUEST, message, field)
@@ -132,16 +132,12 @@ export function parseRegistrationForm(input: unknown, catalog?: RegistrationCata
   return ok(parsed.data)
 }
 
+/** Parses a complete 推荐表; the Failure names the first wrong field (`form.phone`) in Chinese. */
+export function parseRegistrationForm(input: unknown, catalog?: RegistrationCatalog): Result<RegistrationForm> {
+  return parseWith(RegistrationFormSchema, input, catalog)
+}
+
 /** Parses a draft save: missing fields are fine, wrong ones are not. */
 export function parseRegistrationDraft(input: unknown, catalog?: RegistrationCatalog): Result<RegistrationDraft> {
-  const parsed = RegistrationDraftSchema.safeParse(input ?? {})
-  if (!parsed.success) {
-    const { message, field } = firstIssue(parsed.error)
-    return fail(ErrorCode.BAD_REQUEST, message, field)
-  }
-  if (catalog !== undefined) {
-    const known = checkCatalog(parsed.data, catalog)
-    if (!known.ok) return known
-  }
-  return ok(parsed.data)
+  return parseWith(RegistrationDraftSchema, input ?? {}, catalog)
 }
